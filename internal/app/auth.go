@@ -55,7 +55,7 @@ func (a *App) newAuth(ctx context.Context) (*auth.Manager, error) {
 		Clock:       a.Clock,
 		Debug:       a.debugWriter(),
 		Warn:        a.IO.ErrOut,
-		Command:     a.gogCommand(),
+		Command:     a.GogCommand(),
 		OpenBrowser: a.browserOpener(),
 	})
 	if t.Sandbox != nil {
@@ -66,8 +66,8 @@ func (a *App) newAuth(ctx context.Context) (*auth.Manager, error) {
 	return m, nil
 }
 
-// gogCommand is how a person runs gog against this run's target, for hints.
-func (a *App) gogCommand() string {
+// GogCommand is how a person runs gog against this run's target, for hints.
+func (a *App) GogCommand() string {
 	switch {
 	case a.Flags.Sandbox:
 		return "gog --sandbox"

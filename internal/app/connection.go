@@ -94,7 +94,7 @@ func (a *App) Connect(ctx context.Context) (*Connection, error) {
 		ReadOnly:    a.Flags.ReadOnly,
 		Debug:       a.debugWriter(),
 	})
-	stack = &google.Preflight{Next: stack, Account: res.Account, Granted: res.Granted}
+	stack = &google.Preflight{Next: stack, Account: res.Account, Granted: res.Granted, Command: a.GogCommand()}
 	if a.Flags.DryRun {
 		stack = &google.DryRun{Next: stack, Out: a.IO.Out}
 	}

@@ -30,7 +30,6 @@ type fakeEndpoint struct {
 	status    int    // with failCode: the HTTP status
 	scope     string // granted scope answered
 	rotate    bool   // answer refreshes with a new refresh token
-	inFlight  chan struct{}
 	onRefresh func() // runs inside a refresh call, before it answers
 }
 

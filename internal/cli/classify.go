@@ -10,7 +10,7 @@ import (
 
 // classifyGoogle turns an error from a Google call into an *errs.Error with a hint for this account and service.
 func classifyGoogle(a *app.App, cmd *cobra.Command, err error) *errs.Error {
-	hc := googleerr.HintContext{Account: a.Flags.Account}
+	hc := googleerr.HintContext{Account: a.Flags.Account, Command: a.GogCommand(), Now: a.Clock.Now()}
 	if conn := a.CurrentConnection(); conn != nil {
 		hc.Account = conn.Account
 		hc.Granted = conn.Granted

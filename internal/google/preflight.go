@@ -18,6 +18,7 @@ type Preflight struct {
 	Next    http.RoundTripper
 	Account string
 	Granted []string
+	Command string // how the user runs gog against this target, for the hint ("gog --sandbox")
 }
 
 // RoundTrip implements http.RoundTripper.
@@ -36,7 +37,7 @@ func (p *Preflight) RoundTrip(req *http.Request) (*http.Response, error) {
 	e := errs.New(errs.Scope, "%s's sign-in does not grant any scope that %s accepts (%s)",
 		p.Account, m.Method.ID, strings.Join(m.Method.Scopes, " or "))
 	e.GrantLacksScope = true
-	e.Hint = googleerr.ScopeHint(googleerr.HintContext{Account: p.Account, Granted: p.Granted}, service, m.Method.Scopes)
+	e.Hint = googleerr.ScopeHint(googleerr.HintContext{Account: p.Account, Granted: p.Granted, Command: p.Command}, service, m.Method.Scopes)
 	return nil, e
 }
 

@@ -28,6 +28,16 @@ type HintContext struct {
 	Granted []string // scopes the stored grant holds; nil when unknown (direct token, ADC, ...)
 	// Now turns a retry time Google wrote into a wait; zero reports the absolute time only.
 	Now time.Time
+	// Command is how the user runs gog against this run's target ("gog --endpoint URL", "gog --sandbox"), so a
+	// re-consent hint signs in where the call went; "" means plain "gog" (Google).
+	Command string
+}
+
+func (hc HintContext) gog() string {
+	if hc.Command == "" {
+		return "gog"
+	}
+	return hc.Command
 }
 
 func (hc HintContext) account() string {
@@ -68,7 +78,7 @@ func FromError(err error, hc HintContext) *errs.Error {
 	msg := redact.String(err.Error())
 	if strings.HasPrefix(msg, "oauth2: ") {
 		return &errs.Error{Class: errs.Auth, Message: msg, Err: err,
-			Hint: fmt.Sprintf("sign in again: gog auth add %s --force-consent", hc.account())}
+			Hint: fmt.Sprintf("sign in again: %s auth add %s --force-consent", hc.gog(), hc.account())}
 	}
 	return &errs.Error{Class: errs.General, Message: msg, Err: err,
 		Hint: "run the command again with --debug to see the requests gog made"}
@@ -145,14 +155,14 @@ func fromOAuth(err error, re *oauth2.RetrieveError, hc HintContext) *errs.Error 
 	switch {
 	case re.ErrorCode == "invalid_grant":
 		e.Class, e.Message = errs.Auth, withDesc("refresh token expired or revoked")
-		e.Hint = fmt.Sprintf("run: gog auth add %s --force-consent. If the OAuth client's consent screen is in "+
-			"Testing mode, Google expires its refresh tokens after 7 days: publish the app to stop that.", acct)
+		e.Hint = fmt.Sprintf("run: %s auth add %s --force-consent. If the OAuth client's consent screen is in "+
+			"Testing mode, Google expires its refresh tokens after 7 days: publish the app to stop that.", hc.gog(), acct)
 	case isConfigOAuthCode(re.ErrorCode):
 		e.Class, e.Message = errs.Config, withDesc("Google rejected the OAuth client (deleted, disabled, or a wrong secret)")
 		e.Hint = "download the Desktop client JSON from the Cloud console again and run: gog auth credentials FILE"
 	case re.ErrorCode == "invalid_scope":
 		e.Class, e.Message = errs.Auth, withDesc("Google rejected a scope gog asked for")
-		e.Hint = fmt.Sprintf("sign in again for the services you need: gog auth add %s --services SERVICE --force-consent", acct)
+		e.Hint = fmt.Sprintf("sign in again for the services you need: %s auth add %s --services SERVICE --force-consent", hc.gog(), acct)
 	case re.ErrorCode == "" && e.Status == http.StatusTooManyRequests:
 		e.Class, e.Retryable, e.Message = errs.RateLimit, true, "the token endpoint is rate limiting"
 		e.Hint = "wait a minute and run the command again"
@@ -162,7 +172,7 @@ func fromOAuth(err error, re *oauth2.RetrieveError, hc HintContext) *errs.Error 
 		e.Hint = "run the command again in a few minutes"
 	default:
 		e.Class, e.Message = errs.Auth, withDesc("Google refused to issue an access token: "+firstNonEmpty(re.ErrorCode, statusText(e.Status)))
-		e.Hint = fmt.Sprintf("sign in again: gog auth add %s --force-consent (see: gog auth status)", acct)
+		e.Hint = fmt.Sprintf("sign in again: %s auth add %s --force-consent (see: %s auth status)", hc.gog(), acct, hc.gog())
 	}
 	return e
 }

@@ -26,8 +26,8 @@ func (h hinter) describe() (string, string) {
 	case errs.Scope:
 		return h.scopeMessage(msg), h.scopeHint()
 	case errs.Auth:
-		return msg, fmt.Sprintf("sign in again: gog auth add %s --force-consent (with --access-token or "+
-			"GOG_ACCESS_TOKEN, pass a fresh token instead)", acct)
+		return msg, fmt.Sprintf("sign in again: %s auth add %s --force-consent (with --access-token or "+
+			"GOG_ACCESS_TOKEN, pass a fresh token instead)", h.hc.gog(), acct)
 	case errs.RateLimit:
 		return msg + h.waited(), h.retryLater("wait a minute and run the command again; for bulk work, run fewer commands at once")
 	case errs.Quota:
@@ -77,7 +77,7 @@ func (h hinter) scopeMessage(msg string) string {
 
 func (h hinter) scopeHint() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "run: gog auth add %s", h.hc.account())
+	fmt.Fprintf(&b, "run: %s auth add %s", h.hc.gog(), h.hc.account())
 	if h.service != "" {
 		fmt.Fprintf(&b, " --services %s", h.service)
 		if extra := extraScopeFor(h.service, h.c.AcceptedScopes); extra != "" {

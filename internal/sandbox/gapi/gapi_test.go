@@ -116,17 +116,17 @@ func TestPageTokensAreBoundToTheQueryAndEndWithEmptyToken(t *testing.T) {
 	if next != "" {
 		t.Fatalf("last page carried a token %q", next)
 	}
-	w := serve(t, h, "/calendar/v3/calendars/x/events?q=a")
+	serve(t, h, "/calendar/v3/calendars/x/events?q=a")
 	if next == "" {
 		t.Fatal("page one carried no token")
 	}
 	for _, bad := range []string{"?q=b&pageToken=" + next, "?q=a&pageToken=garbage", "?q=a&maxResults=0", "?q=a&maxResults=x"} {
-		w = serve(t, h, "/calendar/v3/calendars/x/events"+bad)
+		w := serve(t, h, "/calendar/v3/calendars/x/events"+bad)
 		if w.Code != 400 || !strings.Contains(w.Body.String(), `"reason":"invalid"`) {
 			t.Errorf("%s: %d %s", bad, w.Code, w.Body)
 		}
 	}
-	w = serve(t, h, "/calendar/v3/calendars/x/events?maxResults=100")
+	w := serve(t, h, "/calendar/v3/calendars/x/events?maxResults=100")
 	var page []int
 	_ = json.Unmarshal(w.Body.Bytes(), &page)
 	if len(page) != 3 {

@@ -55,10 +55,13 @@ else the calendar's own zone. A --to given as a date includes that whole day.`,
 			if err := opts.Paging.Validate(maxEventsPerPage); err != nil {
 				return err
 			}
+			if err := checkTimes(opts.From, opts.To); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
-			return eventsRun(cmd.Context(), a, opts)
+			return listRun(cmd.Context(), a, opts, eventsWindow())
 		},
 	}
 	f := cmd.Flags()
@@ -71,7 +74,9 @@ else the calendar's own zone. A --to given as a date includes that whole day.`,
 	return cmd
 }
 
-func eventsRun(ctx context.Context, a *app.App, opts *EventsOptions) error {
+// listRun lists events (events, search): one calendar page by page, or with --all every calendar merged. def is
+// the window used when --from/--to are not given.
+func listRun(ctx context.Context, a *app.App, opts *EventsOptions, def listWindow) error {
 	g, err := a.Google(ctx)
 	if err != nil {
 		return err
@@ -82,13 +87,13 @@ func eventsRun(ctx context.Context, a *app.App, opts *EventsOptions) error {
 	}
 	needZone := opts.From == "" || timeparse.NeedsZone(opts.From) || (opts.To != "" && timeparse.NeedsZone(opts.To))
 	if opts.All {
-		return allEventsRun(ctx, a, svc, opts, needZone)
+		return allEventsRun(ctx, a, svc, opts, needZone, def)
 	}
 	loc, err := zoneFor(ctx, a, svc, opts.Timezone, opts.Calendar, needZone)
 	if err != nil {
 		return err
 	}
-	tmin, tmax, err := window(opts.From, opts.To, a.Clock.Now(), loc)
+	tmin, tmax, err := window(opts.From, opts.To, a.Clock.Now(), loc, def)
 	if err != nil {
 		return err
 	}
@@ -128,7 +133,7 @@ func listEvents(ctx context.Context, svc *calendar.Service, opts *EventsOptions,
 
 // allEventsRun lists every calendar (its entries carry each zone, so no extra lookup), fetches each calendar's
 // events concurrently, and merges them by start time.
-func allEventsRun(ctx context.Context, a *app.App, svc *calendar.Service, opts *EventsOptions, needZone bool) error {
+func allEventsRun(ctx context.Context, a *app.App, svc *calendar.Service, opts *EventsOptions, needZone bool, def listWindow) error {
 	var cals []*calendar.CalendarListEntry
 	token := ""
 	for {
@@ -154,7 +159,7 @@ func allEventsRun(ctx context.Context, a *app.App, svc *calendar.Service, opts *
 			}
 		}
 	}
-	tmin, tmax, err := window(opts.From, opts.To, a.Clock.Now(), loc)
+	tmin, tmax, err := window(opts.From, opts.To, a.Clock.Now(), loc, def)
 	if err != nil {
 		return err
 	}

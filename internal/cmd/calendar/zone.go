@@ -14,33 +14,52 @@ import (
 // calendar's own zone — the last costs one calendarList.get, so it is asked only when a typed time (or the
 // default window) actually needs a zone.
 func zoneFor(ctx context.Context, a *app.App, svc *calendar.Service, flag, calID string, needed bool) (*time.Location, error) {
+	loc, _, err := resolveZone(ctx, a, svc, flag, calID, needed)
+	return loc, err
+}
+
+// resolveZone is zoneFor that also reports whether the zone is known (false: nothing needed one, and UTC is a
+// stand-in that must not be written into an event's timeZone field).
+func resolveZone(ctx context.Context, a *app.App, svc *calendar.Service, flag, calID string, needed bool) (*time.Location, bool, error) {
 	if flag != "" {
-		return timeparse.ParseZone(flag)
+		loc, err := timeparse.ParseZone(flag)
+		return loc, err == nil, err
 	}
 	if cfg := a.Setting("timezone"); cfg != "" {
-		return timeparse.ParseZone(cfg)
+		loc, err := timeparse.ParseZone(cfg)
+		return loc, err == nil, err
 	}
 	if !needed {
-		return time.UTC, nil
+		return time.UTC, false, nil
 	}
 	entry, err := svc.CalendarList.Get(calID).Fields("timeZone").Context(ctx).Do()
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if entry.TimeZone == "" {
-		return time.UTC, nil
+		return time.UTC, false, nil
 	}
 	loc, err := time.LoadLocation(entry.TimeZone)
 	if err != nil {
-		return time.UTC, nil
+		return time.UTC, false, nil
 	}
-	return loc, nil
+	return loc, true, nil
 }
 
-// window turns --from/--to into the [min, max) interval of a listing: by default today → +7 days; a --to given
-// as a date includes that whole day.
-func window(from, to string, now time.Time, loc *time.Location) (time.Time, time.Time, error) {
-	start := timeparse.StartOfDay(now, loc)
+// listWindow is a listing's default window: it starts Back days before the start of today and is Span days
+// long (a --from given alone also gets Span days).
+type listWindow struct{ back, span int }
+
+// eventsWindow is `events`' default: today and the next 6 days.
+func eventsWindow() listWindow { return listWindow{back: 0, span: 7} }
+
+// searchWindow is `search`'s default: 30 days back to 90 days ahead.
+func searchWindow() listWindow { return listWindow{back: 30, span: 120} }
+
+// window turns --from/--to into the [min, max) interval of a listing; a --to given as a date includes that
+// whole day.
+func window(from, to string, now time.Time, loc *time.Location, def listWindow) (time.Time, time.Time, error) {
+	start := timeparse.StartOfDay(now, loc).AddDate(0, 0, -def.back)
 	if from != "" {
 		t, err := timeparse.Parse(from, now, loc)
 		if err != nil {
@@ -48,7 +67,7 @@ func window(from, to string, now time.Time, loc *time.Location) (time.Time, time
 		}
 		start = t.Time
 	}
-	end := start.AddDate(0, 0, 7)
+	end := start.AddDate(0, 0, def.span)
 	if to != "" {
 		t, err := timeparse.Parse(to, now, loc)
 		if err != nil {

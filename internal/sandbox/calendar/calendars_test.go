@@ -88,3 +88,29 @@ func TestFreeBusyMergesOpaqueEvents(t *testing.T) {
 		t.Errorf("missing timeMax: %v", err)
 	}
 }
+
+func TestFreeBusyAnswersInTheRequestedZone(t *testing.T) {
+	t.Parallel()
+	_, svc := newService(t)
+	start, end := timed("2026-03-10T10:00:00Z", 60)
+	if _, err := svc.Events.Insert("primary", &calendar.Event{Summary: "fb", Start: start, End: end}).Do(); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := svc.Freebusy.Query(&calendar.FreeBusyRequest{TimeMin: "2026-03-10T00:00:00Z", TimeMax: "2026-03-11T00:00:00Z",
+		TimeZone: "Europe/Berlin", Items: []*calendar.FreeBusyRequestItem{{Id: "primary"}}}).Do()
+	if err != nil {
+		t.Fatal(err)
+	}
+	busy := resp.Calendars["primary"].Busy
+	found := false
+	for _, b := range busy {
+		found = found || (b.Start == "2026-03-10T11:00:00+01:00" && b.End == "2026-03-10T12:00:00+01:00")
+	}
+	if !found {
+		t.Errorf("want the 10:00Z hour as 11:00+01:00, got %+v", busy)
+	}
+	if _, err := svc.Freebusy.Query(&calendar.FreeBusyRequest{TimeMin: "2026-03-10T00:00:00Z", TimeMax: "2026-03-11T00:00:00Z",
+		TimeZone: "Mars/Olympus", Items: []*calendar.FreeBusyRequestItem{{Id: "primary"}}}).Do(); code(t, err) != 400 {
+		t.Errorf("unknown zone: %v", err)
+	}
+}

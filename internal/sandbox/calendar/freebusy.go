@@ -31,6 +31,14 @@ func (a *API) freebusyQuery(c *gapi.Call) (any, error) {
 	case len(req.Items) > 50:
 		return nil, &gapi.Error{Code: 400, Message: "Too many calendars requested.", Reason: "tooManyCalendarsRequested"}
 	}
+	outLoc := time.UTC // the request's timeZone is the zone of the answer's times (default UTC)
+	if req.TimeZone != "" {
+		l, err := time.LoadLocation(req.TimeZone)
+		if err != nil {
+			return nil, &gapi.Error{Code: 400, Message: "Invalid time zone definition.", Reason: "invalid"}
+		}
+		outLoc = l
+	}
 	out := &calendar.FreeBusyResponse{Kind: "calendar#freeBusy", TimeMin: minT.UTC().Format(time.RFC3339),
 		TimeMax: maxT.UTC().Format(time.RFC3339), Calendars: map[string]calendar.FreeBusyCalendar{}}
 	err := a.env.Store.View(c.Ctx, func(tx *store.Tx) error {
@@ -56,7 +64,7 @@ func (a *API) freebusyQuery(c *gapi.Call) (any, error) {
 				return err
 			}
 			lq := listQuery{timeMin: minT, timeMax: maxT, single: true}
-			out.Calendars[item.Id] = calendar.FreeBusyCalendar{Busy: busy(collect(events, cal, lq, c.Now), cal, c.Principal.Email, minT, maxT),
+			out.Calendars[item.Id] = calendar.FreeBusyCalendar{Busy: busy(collect(events, cal, lq, c.Now), cal, c.Principal.Email, minT, maxT, outLoc),
 				ForceSendFields: []string{"Busy"}}
 		}
 		return nil
@@ -64,8 +72,9 @@ func (a *API) freebusyQuery(c *gapi.Call) (any, error) {
 	return out, err
 }
 
-// busy merges the busy time of events into sorted, non-overlapping periods, clipped to [from, to).
-func busy(items []listed, cal calRecord, self string, from, to time.Time) []*calendar.TimePeriod {
+// busy merges the busy time of events into sorted, non-overlapping periods, clipped to [from, to), written in
+// zone out.
+func busy(items []listed, cal calRecord, self string, from, to time.Time, out *time.Location) []*calendar.TimePeriod {
 	type period struct{ start, end time.Time }
 	var ps []period
 	for _, it := range items {
@@ -87,7 +96,7 @@ func busy(items []listed, cal calRecord, self string, from, to time.Time) []*cal
 		ps = append(ps, period{start, end})
 	}
 	sort.Slice(ps, func(i, j int) bool { return ps[i].start.Before(ps[j].start) })
-	out := []*calendar.TimePeriod{}
+	periods := []*calendar.TimePeriod{}
 	var cur *period
 	for i := range ps {
 		p := ps[i]
@@ -98,14 +107,14 @@ func busy(items []listed, cal calRecord, self string, from, to time.Time) []*cal
 			continue
 		}
 		if cur != nil {
-			out = append(out, &calendar.TimePeriod{Start: cur.start.UTC().Format(time.RFC3339), End: cur.end.UTC().Format(time.RFC3339)})
+			periods = append(periods, &calendar.TimePeriod{Start: cur.start.In(out).Format(time.RFC3339), End: cur.end.In(out).Format(time.RFC3339)})
 		}
 		cur = &p
 	}
 	if cur != nil {
-		out = append(out, &calendar.TimePeriod{Start: cur.start.UTC().Format(time.RFC3339), End: cur.end.UTC().Format(time.RFC3339)})
+		periods = append(periods, &calendar.TimePeriod{Start: cur.start.In(out).Format(time.RFC3339), End: cur.end.In(out).Format(time.RFC3339)})
 	}
-	return out
+	return periods
 }
 
 func declined(ev *calendar.Event, self string) bool {

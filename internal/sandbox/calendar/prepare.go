@@ -121,6 +121,31 @@ func checkEnums(ev *calendar.Event) error {
 	case ev.ColorId != "" && !validEventColor(ev.ColorId):
 		return &gapi.Error{Code: 400, Message: "Invalid color ID.", Reason: "invalid"}
 	}
+	return checkReminders(ev.Reminders)
+}
+
+// checkReminders applies Google's limits on reminder overrides: not together with the default reminders, at
+// most 5, each popup or email, 0 to 40320 minutes (four weeks) before the start. (The exact messages of the
+// last three are not documented; the reasons and status are Calendar's usual ones.)
+func checkReminders(r *calendar.EventReminders) error {
+	if r == nil {
+		return nil
+	}
+	switch {
+	case r.UseDefault && len(r.Overrides) > 0:
+		return &gapi.Error{Code: 400, Message: "Cannot specify both default reminders and overrides at the same time.",
+			Reason: "cannotUseDefaultRemindersAndSpecifyOverride"}
+	case len(r.Overrides) > 5:
+		return &gapi.Error{Code: 400, Message: "Too many reminders.", Reason: "invalid"}
+	}
+	for _, o := range r.Overrides {
+		if o == nil || (o.Method != "popup" && o.Method != "email") {
+			return &gapi.Error{Code: 400, Message: "Invalid reminder method.", Reason: "invalid"}
+		}
+		if o.Minutes < 0 || o.Minutes > 40320 {
+			return &gapi.Error{Code: 400, Message: "Invalid reminder minutes value.", Reason: "invalid"}
+		}
+	}
 	return nil
 }
 

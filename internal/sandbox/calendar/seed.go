@@ -23,7 +23,8 @@ type demoEvent struct {
 	meet       bool
 	transp     string
 	colorID    string
-	weekdayFix bool // move the start to the Monday of its week (for weekday-only series)
+	weekdayFix bool   // move the start to the Monday of its week (for weekday-only series)
+	invitedBy  string // the organizer of an invitation: the account is a guest who has not answered yet
 }
 
 // demoEvents are the seeded events. The recurring ones run open-ended from four weeks before provisioning, so
@@ -47,6 +48,8 @@ func demoEvents() []demoEvent {
 		{cal: "primary", summary: "Project kickoff", day: 2, at: "13:00", minutes: 60, meet: true,
 			attendees: []string{"ada@example.com", "grace@example.com", "linus@example.com"}, desc: "Kickoff for the gog launch."},
 		{cal: "primary", summary: "Offsite", day: 4, minutes: 2, location: "Lake House"},
+		{cal: "primary", summary: "Architecture review", day: 1, at: "14:00", minutes: 60, invitedBy: "ada@example.com",
+			attendees: []string{"grace@example.com"}, meet: true, desc: "Ada's invitation: answer it with gog calendar respond."},
 		{cal: "team", summary: "Team sync", day: -27, at: "11:00", minutes: 30, rrule: "RRULE:FREQ=WEEKLY;BYDAY=TU,TH", meet: true},
 		{cal: "team", summary: "Release day", day: 5, minutes: 1},
 	}
@@ -105,6 +108,12 @@ func demo(d demoEvent, cal calRecord, acct gapi.Account, day0 time.Time) *calend
 	}
 	if len(d.attendees) > 0 {
 		ev.Attendees = []*calendar.EventAttendee{{Email: acct.Email, Self: true, Organizer: cal.Primary, ResponseStatus: "accepted"}}
+		if d.invitedBy != "" {
+			ev.Creator = &calendar.EventCreator{Email: d.invitedBy}
+			ev.Organizer = &calendar.EventOrganizer{Email: d.invitedBy}
+			ev.Attendees = []*calendar.EventAttendee{{Email: d.invitedBy, Organizer: true, ResponseStatus: "accepted"},
+				{Email: acct.Email, Self: true, ResponseStatus: "needsAction"}}
+		}
 		for i, a := range d.attendees {
 			status := []string{"accepted", "tentative", "needsAction"}[i%3]
 			ev.Attendees = append(ev.Attendees, &calendar.EventAttendee{Email: a, ResponseStatus: status})

@@ -91,6 +91,16 @@ func (p Page) Next(total int) string {
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
+// Prev returns the token for the page before p, or "" when p is the first page (YouTube answers every page
+// after the first with a prevPageToken).
+func (p Page) Prev() string {
+	if p.Offset <= 0 {
+		return ""
+	}
+	b, _ := json.Marshal(pageToken{Offset: max(0, p.Offset-p.Size), Binding: p.binding})
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
 // Bounds returns the [start, end) indexes of p within a list of total items.
 func (p Page) Bounds(total int) (start, end int) {
 	start = min(p.Offset, total)

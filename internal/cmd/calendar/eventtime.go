@@ -22,8 +22,8 @@ type zone struct {
 const defaultLength = time.Hour
 
 // needsZone reports whether reading the event's times needs a zone: a time without an offset (for all-day
-// events only relative days like "tomorrow" or "+3d" do: a plain date is a date anywhere), or a timed recurring event,
-// which Google expands in a named zone.
+// events only relative days like "tomorrow" or "+3d" do: a plain date is a date anywhere), or a timed recurring
+// event, which Google expands in a named zone.
 func (f *EventFields) needsZone(allDay bool) bool {
 	for _, v := range []string{f.From, f.To} {
 		switch {
@@ -116,7 +116,7 @@ func (f *EventFields) endFor(start time.Time, allDay bool, keep time.Duration, n
 		s.end = start.Add(defaultLength)
 	}
 	if !s.end.After(s.start) {
-		return span{}, errs.Usagef("the event would end (%s) before it starts (%s)", show(s.end, allDay, true), show(s.start, allDay, false)).
+		return span{}, errs.Usagef("the event must end after it starts (start %s, end %s)", show(s.start, allDay, false), show(s.end, allDay, true)).
 			WithHint("give a --to after --from")
 	}
 	return s, nil

@@ -139,14 +139,14 @@ func queryFreeBusy(ctx context.Context, a *app.App, opts *FreeBusyOptions) (*cal
 		}
 		if len(bc.errs) > 0 {
 			failed++
-			a.Printer().Hintf("warning: no free/busy for %s: %s (check the ID with gog calendar calendars; "+
-				"another person's calendar must be shared with you)", id, strings.Join(bc.errs, ", "))
+			a.Printer().Hintf("warning: no free/busy for %s: %s (check the ID with %s calendar calendars; "+
+				"another person's calendar must be shared with you)", id, strings.Join(bc.errs, ", "), a.GogCommand())
 		}
 		cals = append(cals, bc)
 	}
 	if failed == len(cals) {
 		return nil, nil, nil, errs.New(errs.NotFound, "Google had no free/busy for any of the calendars (%s)", strings.Join(opts.Calendars, ", ")).
-			WithHint("check the IDs: gog calendar calendars lists yours")
+			WithHint("check the IDs: %s calendar calendars lists yours", a.GogCommand())
 	}
 	return resp, cals, loc, nil
 }

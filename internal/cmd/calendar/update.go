@@ -9,6 +9,7 @@ import (
 
 	"github.com/gogcli/gog/internal/app"
 	"github.com/gogcli/gog/internal/errs"
+	"github.com/gogcli/gog/internal/output"
 	"github.com/gogcli/gog/internal/timeparse"
 )
 
@@ -83,6 +84,15 @@ func updateRun(ctx context.Context, a *app.App, opts *UpdateOptions) error {
 		return err
 	}
 	addMeet := opts.WithMeet && !hasConference(cur)
+	if raw, err := patch.MarshalJSON(); err == nil && string(raw) == "{}" && !addMeet {
+		// Only --with-meet, and the event already has a conference: there is nothing to write.
+		hintKeptConference(a)
+		if err := a.Printer().Resource(cur, eventTable(cur)); err != nil {
+			return err
+		}
+		hintMeet(a, cur, opts.Calendar)
+		return nil
+	}
 	if addMeet {
 		patch.ConferenceData = meetRequest()
 	}
@@ -103,11 +113,17 @@ func updateRun(ctx context.Context, a *app.App, opts *UpdateOptions) error {
 	}
 	if opts.WithMeet {
 		if !addMeet {
-			a.Printer().Hintf("the event already had a conference; kept it")
+			hintKeptConference(a)
 		}
 		hintMeet(a, updated, opts.Calendar)
 	}
 	return nil
+}
+
+func hintKeptConference(a *app.App) {
+	if p := a.Printer(); p.Format != output.FormatJSON {
+		p.Hintf("the event already has a conference: kept it (gog does not replace a Meet link)")
+	}
 }
 
 // patch is the PATCH body: the given fields only. Fields set to "" are sent (ForceSendFields) so they clear.

@@ -85,11 +85,17 @@ func TestUpdateWithMeetAddsALinkOnlyWhenThereIsNone(t *testing.T) {
 	}
 	env.SB.ClearRequests()
 	r := env.Must("calendar", "update", "primary", ev.Id, "--with-meet", "--summary", "Chat (Meet)")
-	if !strings.Contains(r.Stderr, "already had a conference") || !strings.Contains(r.Stderr, got.HangoutLink) {
+	if !strings.Contains(r.Stderr, "already has a conference") || !strings.Contains(r.Stderr, got.HangoutLink) {
 		t.Fatalf("stderr: %s", r.Stderr)
 	}
 	if q, _ := url.ParseQuery(env.Requests()[1].Query); q.Has("conferenceDataVersion") {
 		t.Fatalf("an existing conference must not be replaced: %+v", env.Requests()[1])
+	}
+	// --with-meet alone on an event that has one changes nothing: no write at all.
+	env.SB.ClearRequests()
+	r = env.Must("calendar", "update", "primary", ev.Id, "--with-meet")
+	if paths := env.Paths(); len(paths) != 1 || !strings.HasPrefix(paths[0], "GET ") || !strings.Contains(r.Stderr, got.HangoutLink) {
+		t.Fatalf("requests %v, stderr %s", paths, r.Stderr)
 	}
 }
 

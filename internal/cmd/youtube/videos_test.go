@@ -3,6 +3,7 @@ package youtube_test
 import (
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -147,12 +148,10 @@ func TestAScope403OnVideosListIsRecoveredByTheTransport(t *testing.T) {
 	env.Must("yt", "videos", "list", "--chart", "mostPopular")
 	var log []string
 	for _, r := range env.Requests() {
-		log = append(log, r.Method+" "+r.Path+" "+itoa(r.Status))
+		log = append(log, r.Method+" "+r.Path+" "+strconv.Itoa(r.Status))
 	}
 	want := []string{"GET /youtube/v3/videos 403", "POST /token 200", "GET /youtube/v3/videos 200"}
 	if !slices.Equal(log, want) {
 		t.Fatalf("request log %q, want %q", log, want)
 	}
 }
-
-func itoa(n int) string { return url.Values{"n": {""}}.Get("x") + strings.TrimSpace(strings.Repeat(" ", 0)) + fmtInt(n) }

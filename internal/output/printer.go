@@ -126,10 +126,32 @@ func cleanCells(row []string) []string {
 }
 
 func writeJSON(out io.Writer, v any) error {
-	enc := json.NewEncoder(out)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	raw := b.Bytes()
+	// Google's generated types marshal themselves with encoding/json's default, which writes <, > and & as
+	// \u003c, \u003e and \u0026; a person or jq reading the output wants the characters. Re-encoding through a
+	// generic value (numbers kept exact) is the one safe way to undo it: a text replace could break a string
+	// that contains a literal backslash.
+	if bytes.Contains(raw, []byte(`\u003c`)) || bytes.Contains(raw, []byte(`\u003e`)) || bytes.Contains(raw, []byte(`\u0026`)) {
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.UseNumber()
+		var generic any
+		if err := dec.Decode(&generic); err == nil {
+			b.Reset()
+			if err := enc.Encode(generic); err != nil {
+				return err
+			}
+			raw = b.Bytes()
+		}
+	}
+	_, err := out.Write(raw)
+	return err
 }
 
 // emptyIfNil makes a nil slice print as [] rather than null, so scripts can always iterate.

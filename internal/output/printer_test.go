@@ -62,3 +62,23 @@ func TestColourOnlyWhenEnabled(t *testing.T) {
 		t.Fatal("colour when enabled, never around empty text")
 	}
 }
+
+type htmlMarshaler struct{}
+
+func (htmlMarshaler) MarshalJSON() ([]byte, error) {
+	return []byte(`{"embedHtml":"\u003ciframe src=\"x?a=1\u0026b=2\"\u003e","path":"C:\\u003cdir","n":12345678901234567890}`), nil
+}
+
+func TestJSONOutputShowsHTMLCharactersAndKeepsBackslashesAndNumbers(t *testing.T) {
+	t.Parallel()
+	ios, _, out, _ := Test()
+	p := &Printer{IO: ios, Format: FormatJSON}
+	if err := p.JSON(htmlMarshaler{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<iframe src=\"x?a=1&b=2\">`, `C:\\u003cdir`, `12345678901234567890`} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %s:\n%s", want, out.String())
+		}
+	}
+}

@@ -89,23 +89,38 @@ func listRun(ctx context.Context, a *app.App, opts *EventsOptions, def listWindo
 	if opts.All {
 		return allEventsRun(ctx, a, svc, opts, needZone, def)
 	}
-	loc, err := zoneFor(ctx, a, svc, opts.Timezone, opts.Calendar, needZone)
-	if err != nil {
-		return err
-	}
-	tmin, tmax, err := window(opts.From, opts.To, a.Clock.Now(), loc, def)
-	if err != nil {
-		return err
-	}
-	events, next, err := cmdutil.Collect(&opts.Paging, func(token string) ([]*calendar.Event, string, error) {
-		resp, err := listEvents(ctx, svc, opts, opts.Calendar, tmin, tmax, token, opts.Paging.Max)
+	var events []*calendar.Event
+	var next string
+	for attempt := 0; ; attempt++ {
+		loc, src, err := lookupZone(ctx, a, svc, opts.Timezone, opts.Calendar, needZone, true)
 		if err != nil {
-			return nil, "", err
+			return err
 		}
-		return resp.Items, resp.NextPageToken, nil
-	})
-	if err != nil {
-		return err
+		tmin, tmax, err := window(opts.From, opts.To, a.Clock.Now(), loc, def)
+		if err != nil {
+			return err
+		}
+		answered := ""
+		events, next, err = cmdutil.Collect(&opts.Paging, func(token string) ([]*calendar.Event, string, error) {
+			resp, err := listEvents(ctx, svc, opts, opts.Calendar, tmin, tmax, token, opts.Paging.Max)
+			if err != nil {
+				return nil, "", err
+			}
+			if answered == "" {
+				answered = resp.TimeZone
+			}
+			return resp.Items, resp.NextPageToken, nil
+		})
+		if err != nil {
+			return err
+		}
+		if opts.Timezone == "" {
+			rememberZone(a, opts.Calendar, answered)
+		}
+		// The cached zone was stale (the calendar moved): the window was read in the wrong zone; once more.
+		if src != zoneCached || answered == "" || answered == loc.String() || attempt > 0 {
+			break
+		}
 	}
 	if err := a.Printer().List("events", events, next, eventsTable(events, nil)); err != nil {
 		return err

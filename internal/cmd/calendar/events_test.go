@@ -3,6 +3,8 @@ package calendar_test
 import (
 	"context"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -182,4 +184,45 @@ func start(e *calendar.Event) time.Time {
 	}
 	t, _ := time.Parse("2006-01-02", e.Start.Date)
 	return t
+}
+
+func TestEventsRemembersTheCalendarZoneSoTheNextListingIsOneRoundTrip(t *testing.T) {
+	t.Parallel()
+	env := cmdtest.New(t)
+	env.Must("calendar", "events")
+	env.SB.ClearRequests()
+	env.Must("calendar", "events")
+	if paths := env.Paths(); len(paths) != 1 || paths[0] != "GET /calendar/v3/calendars/primary/events" {
+		t.Fatalf("second listing: want only events.list, got %v", paths)
+	}
+}
+
+func TestEventsCorrectsAStaleCachedZoneAndListsTheRightWindow(t *testing.T) {
+	t.Parallel()
+	env := cmdtest.New(t)
+	env.Must("calendar", "events")
+	// Pretend the calendar was in Tokyo last time: the cached zone is now wrong.
+	path := filepath.Join(env.Home, "state", "calendar-zones.json")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(strings.ReplaceAll(string(raw), `"UTC"`, `"Asia/Tokyo"`)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env.SB.ClearRequests()
+	env.Must("calendar", "events")
+	reqs := env.Requests()
+	if len(reqs) != 2 {
+		t.Fatalf("want the listing redone once, got %v", env.Paths())
+	}
+	q, _ := url.ParseQuery(reqs[1].Query)
+	if q.Get("timeMin") != "2026-03-02T00:00:00Z" {
+		t.Fatalf("the redone listing must use the calendar's real zone: %v", q)
+	}
+	env.SB.ClearRequests()
+	env.Must("calendar", "events")
+	if n := len(env.Requests()); n != 1 {
+		t.Fatalf("the cache must be corrected: %v", env.Paths())
+	}
 }

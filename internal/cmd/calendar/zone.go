@@ -12,7 +12,7 @@ import (
 
 // zoneFor decides the zone in which typed times are read: --timezone, else the config's timezone, else the
 // calendar's own zone — the last costs one calendarList.get, so it is asked only when a typed time (or the
-// default window) actually needs a zone.
+// default window) actually needs a zone. Listings may use the zone cache instead (lookupZone).
 func zoneFor(ctx context.Context, a *app.App, svc *calendar.Service, flag, calID string, needed bool) (*time.Location, error) {
 	loc, _, err := resolveZone(ctx, a, svc, flag, calID, needed)
 	return loc, err
@@ -21,29 +21,51 @@ func zoneFor(ctx context.Context, a *app.App, svc *calendar.Service, flag, calID
 // resolveZone is zoneFor that also reports whether the zone is known (false: nothing needed one, and UTC is a
 // stand-in that must not be written into an event's timeZone field).
 func resolveZone(ctx context.Context, a *app.App, svc *calendar.Service, flag, calID string, needed bool) (*time.Location, bool, error) {
+	// Writes read times in the zone Google states now, never a cached one: a stale zone would misplace an event.
+	loc, src, err := lookupZone(ctx, a, svc, flag, calID, needed, false)
+	return loc, src != zoneNone, err
+}
+
+// zoneSource says where a zone came from.
+type zoneSource int
+
+const (
+	zoneNone   zoneSource = iota // not needed: UTC stands in
+	zoneChosen                   // --timezone or the config's timezone
+	zoneCached                   // what the calendar's last listing answered with (see zonecache.go)
+	zoneAsked                    // calendarList.get, one round trip
+)
+
+// lookupZone finds the zone; cacheOK lets a listing (which corrects itself, see zonecache.go) use the cache.
+func lookupZone(ctx context.Context, a *app.App, svc *calendar.Service, flag, calID string, needed, cacheOK bool) (*time.Location, zoneSource, error) {
 	if flag != "" {
 		loc, err := timeparse.ParseZone(flag)
-		return loc, err == nil, err
+		return loc, zoneChosen, err
 	}
 	if cfg := a.Setting("timezone"); cfg != "" {
 		loc, err := timeparse.ParseZone(cfg)
-		return loc, err == nil, err
+		return loc, zoneChosen, err
 	}
 	if !needed {
-		return time.UTC, false, nil
+		return time.UTC, zoneNone, nil
+	}
+	if cacheOK {
+		if name := cachedZone(a, calID); name != "" {
+			if loc, err := time.LoadLocation(name); err == nil {
+				return loc, zoneCached, nil
+			}
+		}
 	}
 	entry, err := svc.CalendarList.Get(calID).Fields("timeZone").Context(ctx).Do()
 	if err != nil {
-		return nil, false, err
-	}
-	if entry.TimeZone == "" {
-		return time.UTC, false, nil
+		return nil, zoneNone, err
 	}
 	loc, err := time.LoadLocation(entry.TimeZone)
-	if err != nil {
-		return time.UTC, false, nil
+	if entry.TimeZone == "" || err != nil {
+		return time.UTC, zoneNone, nil
 	}
-	return loc, true, nil
+	rememberZone(a, calID, entry.TimeZone)
+	return loc, zoneAsked, nil
 }
 
 // listWindow is a listing's default window: it starts Back days before the start of today and is Span days

@@ -12,6 +12,7 @@ import (
 	"github.com/gogcli/gog/internal/app"
 	"github.com/gogcli/gog/internal/cmd/cmdutil"
 	"github.com/gogcli/gog/internal/errs"
+	"github.com/gogcli/gog/internal/output"
 )
 
 // ExportOptions are the flags of `gog contacts export`.
@@ -49,8 +50,8 @@ as Google's Person resources instead.`,
 			return exportRun(cmd.Context(), a, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", "vcard", "vcard or csv")
-	cmd.Flags().StringVar(&opts.VCardVersion, "vcard-version", "3.0", "vCard version: 3.0 or 4.0")
+	cmd.Flags().StringVar(&opts.Format, "format", "vcard", "output `FORMAT`: vcard or csv")
+	cmd.Flags().StringVar(&opts.VCardVersion, "vcard-version", "3.0", "vCard `VERSION`: 3.0 or 4.0")
 	return cmd
 }
 
@@ -70,8 +71,8 @@ func exportRun(ctx context.Context, a *app.App, opts *ExportOptions) error {
 	if err != nil {
 		return err
 	}
-	if a.Flags.JSON || a.Flags.JQ != "" {
-		return a.Printer().List("connections", all, "", nil)
+	if p := a.Printer(); p.Format == output.FormatJSON {
+		return p.List("connections", all, "", nil)
 	}
 	if opts.Format == "csv" {
 		return writeCSV(a.IO.Out, all)

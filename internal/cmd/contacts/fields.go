@@ -28,14 +28,14 @@ var contactFlagNames = []string{"given-name", "family-name", "email", "phone", "
 
 func addContactFlags(cmd *cobra.Command, f *ContactFields) {
 	fl := cmd.Flags()
-	fl.StringVar(&f.GivenName, "given-name", "", "given (first) name")
-	fl.StringVar(&f.FamilyName, "family-name", "", "family (last) name")
-	fl.StringArrayVar(&f.Emails, "email", nil, "email address (repeat for several)")
-	fl.StringArrayVar(&f.Phones, "phone", nil, "phone number, preferably international: +44 20 7946 0958 (repeat for several)")
-	fl.StringVar(&f.Org, "org", "", "organization (company) name")
-	fl.StringVar(&f.Title, "title", "", "job title at the organization")
+	fl.StringVar(&f.GivenName, "given-name", "", "given (first) `NAME`")
+	fl.StringVar(&f.FamilyName, "family-name", "", "family (last) `NAME`")
+	fl.StringArrayVar(&f.Emails, "email", nil, "email `ADDRESS` (repeat for several)")
+	fl.StringArrayVar(&f.Phones, "phone", nil, "phone `NUMBER`, preferably international: +44 20 7946 0958 (repeat for several)")
+	fl.StringVar(&f.Org, "org", "", "organization (company) `NAME`")
+	fl.StringVar(&f.Title, "title", "", "job `TITLE` at the organization")
 	fl.StringVar(&f.birthday, "birthday", "", "birthday: `YYYY-MM-DD`, or MM-DD without a year")
-	fl.StringVar(&f.Note, "note", "", "free-text note")
+	fl.StringVar(&f.Note, "note", "", "free-text `NOTE`")
 }
 
 // parse records which flags were given and validates their values; nothing has been sent when it fails.

@@ -54,7 +54,7 @@ func NewCmdList(a *app.App, runF func(context.Context, *ListOptions) error) *cob
 			return listRun(cmd.Context(), a, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.sortInput, "sort", "", "order: "+sortNames()+" (default: Google's, oldest change first)")
+	cmd.Flags().StringVar(&opts.sortInput, "sort", "", "`ORDER`: "+sortNames()+" (default: Google's, oldest change first)")
 	cmdutil.AddPagingFlags(cmd, &opts.Paging, "contacts per page (default 100, at most 1000)")
 	return cmd
 }

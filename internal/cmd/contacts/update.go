@@ -172,6 +172,9 @@ func (f *ContactFields) organizations(cur []*people.Organization) []*people.Orga
 	if first := out[0]; first.Name == "" && first.Title == "" && first.Department == "" {
 		out = out[1:]
 	}
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
 

@@ -48,13 +48,13 @@ func vcard(b *strings.Builder, p *people.Person, v4 bool) {
 		line("NICKNAME", strings.Join(nicks, ","))
 	}
 	for _, e := range p.EmailAddresses {
-		line("EMAIL"+typeParam(emailTypes[e.Type]), escapeText(e.Value))
+		line("EMAIL"+typeParam(placeTypes[e.Type]), escapeText(e.Value))
 	}
 	for _, ph := range p.PhoneNumbers {
 		line("TEL"+typeParam(phoneTypes[ph.Type]), escapeText(ph.Value))
 	}
 	for _, a := range p.Addresses {
-		line("ADR"+typeParam(emailTypes[a.Type]),
+		line("ADR"+typeParam(placeTypes[a.Type]),
 			compound(a.PoBox, a.ExtendedAddress, a.StreetAddress, a.City, a.Region, a.PostalCode, a.Country))
 	}
 	if len(p.Organizations) > 0 {
@@ -85,8 +85,9 @@ func vcard(b *strings.Builder, p *people.Person, v4 bool) {
 	line("END", "VCARD")
 }
 
-// emailTypes and phoneTypes map People's predefined types to vCard TYPE values; others get no TYPE.
-var emailTypes = map[string]string{"home": "home", "work": "work"}
+// placeTypes (emails, addresses) and phoneTypes map People's predefined types to vCard TYPE values; other and
+// custom types get no TYPE.
+var placeTypes = map[string]string{"home": "home", "work": "work"}
 
 var phoneTypes = map[string]string{"mobile": "cell", "home": "home", "work": "work", "homeFax": "home,fax",
 	"workFax": "work,fax", "otherFax": "fax", "pager": "pager", "workMobile": "work,cell", "workPager": "work,pager",
@@ -103,8 +104,8 @@ func formattedName(p *people.Person) string {
 	if n := Name(p); n != "" {
 		return n
 	}
-	for _, n := range p.Nicknames {
-		return n.Value
+	if len(p.Nicknames) > 0 && p.Nicknames[0].Value != "" {
+		return p.Nicknames[0].Value
 	}
 	for _, o := range p.Organizations {
 		if o.Name != "" {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -48,8 +49,25 @@ func (s *Server) CreateAccount(ctx context.Context, spec AccountSpec) (gapi.Acco
 		acct, exists, err = gapi.LoadAccount(tx, email)
 		return err
 	})
-	if err != nil || exists {
+	if err != nil {
 		return acct, false, err
+	}
+	if exists {
+		if len(s.unprovisioned(acct)) == 0 {
+			return acct, false, nil
+		}
+		return acct, false, s.store.Update(ctx, func(tx *store.Tx) error {
+			current, ok, err := gapi.LoadAccount(tx, email)
+			if err != nil || !ok {
+				return err
+			}
+			acct = current
+			missing := s.unprovisioned(acct)
+			if acct.Provisioned == nil {
+				acct.Provisioned = []string{"calendar"}
+			}
+			return s.provision(tx, &acct, missing, now)
+		})
 	}
 	created := false
 	err = s.store.Update(ctx, func(tx *store.Tx) error {
@@ -64,18 +82,40 @@ func (s *Server) CreateAccount(ctx context.Context, spec AccountSpec) (gapi.Acco
 			return err
 		}
 		acct.Seq = len(all) + 1
-		if err := store.Put(tx, gapi.AccountsBucket, email, acct); err != nil {
+		if err := s.provision(tx, &acct, s.apis, now); err != nil {
 			return err
-		}
-		for _, a := range s.apis {
-			if err := a.Provision(tx, acct, spec.Seed, now); err != nil {
-				return fmt.Errorf("provision %s for %s: %w", a.Name(), email, err)
-			}
 		}
 		created = true
 		return nil
 	})
 	return acct, created, err
+}
+
+// unprovisioned returns the APIs whose Provision has not run for acct.
+func (s *Server) unprovisioned(acct gapi.Account) []gapi.API {
+	done := acct.Provisioned
+	if done == nil {
+		done = []string{"calendar"}
+	}
+	var out []gapi.API
+	for _, a := range s.apis {
+		if !slices.Contains(done, a.Name()) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// provision runs apis' Provision for acct (with demo data when the account is seeded) and stores the account
+// with those APIs recorded.
+func (s *Server) provision(tx *store.Tx, acct *gapi.Account, apis []gapi.API, now time.Time) error {
+	for _, a := range apis {
+		if err := a.Provision(tx, *acct, acct.Seeded, now); err != nil {
+			return fmt.Errorf("provision %s for %s: %w", a.Name(), acct.Email, err)
+		}
+		acct.Provisioned = append(acct.Provisioned, a.Name())
+	}
+	return store.Put(tx, gapi.AccountsBucket, acct.Email, *acct)
 }
 
 // Accounts lists every account, ordered by email.

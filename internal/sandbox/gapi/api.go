@@ -38,6 +38,10 @@ type Account struct {
 	Seeded     bool      `json:"seeded"`
 	Created    time.Time `json:"created"`
 	Seq        int       `json:"seq"` // 1 for the first account provisioned, 2 for the next …
+	// Provisioned names the APIs whose Provision ran for this account, so an API added to the sandbox later is
+	// provisioned for accounts created before it (nil: an account from before this field, when only calendar
+	// existed).
+	Provisioned []string `json:"provisioned,omitempty"`
 }
 
 // AccountsBucket is the store bucket holding Account values keyed by email.

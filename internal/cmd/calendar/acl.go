@@ -74,8 +74,5 @@ func aclRun(ctx context.Context, a *app.App, opts *ACLOptions) error {
 		}
 		t.AddRow(r.Role, kind, who, r.Id)
 	}
-	if err := a.Printer().List("rules", rules, next, t); err != nil {
-		return err
-	}
-	return opts.Paging.CheckEmpty(len(rules), "rules")
+	return cmdutil.PrintList(a.Printer(), &opts.Paging, "rules", rules, next, t, "rules")
 }

@@ -68,10 +68,7 @@ func calendarsRun(ctx context.Context, a *app.App, opts *CalendarsOptions) error
 	for _, c := range items {
 		t.AddRow(c.Id, firstNonEmpty(c.SummaryOverride, c.Summary), c.AccessRole, c.TimeZone, yes(c.Primary))
 	}
-	if err := a.Printer().List("calendars", items, next, t); err != nil {
-		return err
-	}
-	return opts.Paging.CheckEmpty(len(items), "calendars")
+	return cmdutil.PrintList(a.Printer(), &opts.Paging, "calendars", items, next, t, "calendars")
 }
 
 // GetOptions are the arguments of `gog calendar get`.

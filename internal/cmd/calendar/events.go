@@ -122,10 +122,7 @@ func listRun(ctx context.Context, a *app.App, opts *EventsOptions, def listWindo
 			break
 		}
 	}
-	if err := a.Printer().List("events", events, next, eventsTable(events, nil)); err != nil {
-		return err
-	}
-	return opts.Paging.CheckEmpty(len(events), "events")
+	return cmdutil.PrintList(a.Printer(), &opts.Paging, "events", events, next, eventsTable(events, nil), "events")
 }
 
 func listEvents(ctx context.Context, svc *calendar.Service, opts *EventsOptions, calID string, tmin, tmax time.Time, token string, max int64) (*calendar.Events, error) {
@@ -222,10 +219,7 @@ func allEventsRun(ctx context.Context, a *app.App, svc *calendar.Service, opts *
 	if opts.Paging.Max > 0 && int64(len(all)) > opts.Paging.Max {
 		all = all[:opts.Paging.Max]
 	}
-	if err := a.Printer().List("events", all, "", eventsTable(all, names)); err != nil {
-		return err
-	}
-	return opts.Paging.CheckEmpty(len(all), "events")
+	return cmdutil.PrintList(a.Printer(), &opts.Paging, "events", all, "", eventsTable(all, names), "events")
 }
 
 // eventsTable shows START, END, SUMMARY (and CALENDAR when names are given), ID.

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/gogcli/gog/internal/errs"
+	"github.com/gogcli/gog/internal/output"
 )
 
 // Paging are the flags of every list command.
@@ -65,4 +66,13 @@ func (p *Paging) CheckEmpty(n int, what string) error {
 		return errs.New(errs.Empty, "no %s found", what)
 	}
 	return nil
+}
+
+// PrintList is the ending every list command shares: print the items (with the next page token as a hint, or in
+// the JSON) and then apply --fail-empty.
+func PrintList[T any](p *output.Printer, paging *Paging, key string, items []T, next string, table *output.Table, what string) error {
+	if err := p.List(key, items, next, table); err != nil {
+		return err
+	}
+	return paging.CheckEmpty(len(items), what)
 }

@@ -120,8 +120,5 @@ func directoryRun(ctx context.Context, a *app.App, opts *DirectoryOptions) error
 	if err != nil {
 		return err
 	}
-	if err := a.Printer().List("people", items, next, ListTable(items)); err != nil {
-		return err
-	}
-	return opts.Paging.CheckEmpty(len(items), "people")
+	return cmdutil.PrintList(a.Printer(), &opts.Paging, "people", items, next, ListTable(items), "people")
 }

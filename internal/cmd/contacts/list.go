@@ -83,10 +83,7 @@ func listRun(ctx context.Context, a *app.App, opts *ListOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := a.Printer().List("connections", items, next, ListTable(items)); err != nil {
-		return err
-	}
-	return opts.Paging.CheckEmpty(len(items), "contacts")
+	return cmdutil.PrintList(a.Printer(), &opts.Paging, "connections", items, next, ListTable(items), "contacts")
 }
 
 func listConnections(ctx context.Context, svc *people.Service, fields, order, token string, size int64) (*people.ListConnectionsResponse, error) {

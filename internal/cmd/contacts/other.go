@@ -70,10 +70,7 @@ func otherListRun(ctx context.Context, a *app.App, opts *OtherListOptions) error
 	if err != nil {
 		return err
 	}
-	if err := a.Printer().List("otherContacts", items, next, ListTable(items)); err != nil {
-		return err
-	}
-	return opts.Paging.CheckEmpty(len(items), "other contacts")
+	return cmdutil.PrintList(a.Printer(), &opts.Paging, "otherContacts", items, next, ListTable(items), "other contacts")
 }
 
 // NewCmdOtherSearch returns `gog contacts other search QUERY`; runF replaces the run function in flag tests.

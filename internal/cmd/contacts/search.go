@@ -92,8 +92,5 @@ func printResults(a *app.App, results []*people.SearchResult, p *cmdutil.Paging,
 		}
 	}
 	table := ListTable(ps)
-	if err := a.Printer().List("results", results, "", table); err != nil {
-		return err
-	}
-	return p.CheckEmpty(len(results), what)
+	return cmdutil.PrintList(a.Printer(), p, "results", results, "", table, what)
 }

@@ -97,10 +97,7 @@ func channelsListRun(ctx context.Context, a *app.App, opts *ChannelsListOptions)
 	if err != nil {
 		return err
 	}
-	if err := a.Printer().List("channels", channels, next, channelsTable(channels)); err != nil {
-		return err
-	}
-	return opts.Paging.CheckEmpty(len(channels), "channels")
+	return cmdutil.PrintList(a.Printer(), &opts.Paging, "channels", channels, next, channelsTable(channels), "channels")
 }
 
 // channelsTable shows ID, TITLE, HANDLE, SUBSCRIBERS, VIDEOS, VIEWS.

@@ -90,10 +90,7 @@ func commentsListRun(ctx context.Context, a *app.App, opts *CommentsListOptions)
 	if err != nil {
 		return err
 	}
-	if err := a.Printer().List("commentThreads", threads, next, threadsTable(threads)); err != nil {
-		return err
-	}
-	return opts.Paging.CheckEmpty(len(threads), "comment threads")
+	return cmdutil.PrintList(a.Printer(), &opts.Paging, "commentThreads", threads, next, threadsTable(threads), "comment threads")
 }
 
 // threadsTable shows AUTHOR, PUBLISHED, LIKES, REPLIES, TEXT, ID.

@@ -76,10 +76,7 @@ func playlistItemsListRun(ctx context.Context, a *app.App, opts *PlaylistItemsLi
 	if err != nil {
 		return err
 	}
-	if err := a.Printer().List("playlistItems", items, next, playlistItemsTable(items)); err != nil {
-		return err
-	}
-	return opts.Paging.CheckEmpty(len(items), "playlist items")
+	return cmdutil.PrintList(a.Printer(), &opts.Paging, "playlistItems", items, next, playlistItemsTable(items), "playlist items")
 }
 
 // playlistItemsTable shows POSITION, VIDEO, TITLE, CHANNEL (the video's), PUBLISHED (the video's).

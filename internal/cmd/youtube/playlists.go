@@ -83,10 +83,7 @@ func playlistsListRun(ctx context.Context, a *app.App, opts *PlaylistsListOption
 	if err != nil {
 		return err
 	}
-	if err := a.Printer().List("playlists", lists, next, playlistsTable(lists)); err != nil {
-		return err
-	}
-	return opts.Paging.CheckEmpty(len(lists), "playlists")
+	return cmdutil.PrintList(a.Printer(), &opts.Paging, "playlists", lists, next, playlistsTable(lists), "playlists")
 }
 
 // playlistsTable shows ID, TITLE, ITEMS, PRIVACY, PUBLISHED.

@@ -96,10 +96,7 @@ func searchRun(ctx context.Context, a *app.App, opts *SearchOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := a.Printer().List("results", results, next, searchTable(results)); err != nil {
-		return err
-	}
-	return opts.Paging.CheckEmpty(len(results), "results")
+	return cmdutil.PrintList(a.Printer(), &opts.Paging, "results", results, next, searchTable(results), "results")
 }
 
 // searchTable shows KIND, ID, TITLE, CHANNEL, PUBLISHED.

@@ -135,10 +135,7 @@ func videosListRun(ctx context.Context, a *app.App, opts *VideosListOptions) err
 	if err != nil {
 		return err
 	}
-	if err := a.Printer().List("videos", videos, next, videosTable(videos)); err != nil {
-		return err
-	}
-	return opts.Paging.CheckEmpty(len(videos), "videos")
+	return cmdutil.PrintList(a.Printer(), &opts.Paging, "videos", videos, next, videosTable(videos), "videos")
 }
 
 // service returns the YouTube client of this run's account.

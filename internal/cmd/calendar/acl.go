@@ -51,12 +51,7 @@ func aclRun(ctx context.Context, a *app.App, opts *ACLOptions) error {
 	}
 	rules, next, err := cmdutil.Collect(&opts.Paging, func(token string) ([]*calendar.AclRule, string, error) {
 		call := svc.Acl.List(opts.Calendar)
-		if opts.Paging.Max > 0 {
-			call = call.MaxResults(opts.Paging.Max)
-		}
-		if token != "" {
-			call = call.PageToken(token)
-		}
+		call = cmdutil.Paged(call, opts.Paging.Max, token)
 		resp, err := call.Context(ctx).Do()
 		if err != nil {
 			return nil, "", err

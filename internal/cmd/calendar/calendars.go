@@ -49,12 +49,7 @@ func calendarsRun(ctx context.Context, a *app.App, opts *CalendarsOptions) error
 	}
 	items, next, err := cmdutil.Collect(&opts.Paging, func(token string) ([]*calendar.CalendarListEntry, string, error) {
 		call := svc.CalendarList.List()
-		if opts.Paging.Max > 0 {
-			call = call.MaxResults(opts.Paging.Max)
-		}
-		if token != "" {
-			call = call.PageToken(token)
-		}
+		call = cmdutil.Paged(call, opts.Paging.Max, token)
 		resp, err := call.Context(ctx).Do()
 		if err != nil {
 			return nil, "", err

@@ -131,12 +131,7 @@ func listEvents(ctx context.Context, svc *calendar.Service, opts *EventsOptions,
 	if opts.Query != "" {
 		call = call.Q(opts.Query)
 	}
-	if max > 0 {
-		call = call.MaxResults(max)
-	}
-	if token != "" {
-		call = call.PageToken(token)
-	}
+	call = cmdutil.Paged(call, max, token)
 	if opts.Timezone != "" {
 		call = call.TimeZone(opts.Timezone)
 	}

@@ -76,3 +76,20 @@ func PrintList[T any](p *output.Printer, paging *Paging, key string, items []T, 
 	}
 	return paging.CheckEmpty(len(items), what)
 }
+
+// Pager is a generated list call that pages with maxResults and pageToken (Calendar, YouTube, Tasks, ...).
+type Pager[C any] interface {
+	MaxResults(int64) C
+	PageToken(string) C
+}
+
+// Paged sets a list call's page size (when --max was given) and page token (when there is one).
+func Paged[C Pager[C]](call C, max int64, token string) C {
+	if max > 0 {
+		call = call.MaxResults(max)
+	}
+	if token != "" {
+		call = call.PageToken(token)
+	}
+	return call
+}

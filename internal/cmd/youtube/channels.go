@@ -82,12 +82,7 @@ func channelsListRun(ctx context.Context, a *app.App, opts *ChannelsListOptions)
 		default:
 			call = call.ForHandle(opts.Handle)
 		}
-		if opts.Paging.Max > 0 {
-			call = call.MaxResults(opts.Paging.Max)
-		}
-		if token != "" {
-			call = call.PageToken(token)
-		}
+		call = cmdutil.Paged(call, opts.Paging.Max, token)
 		resp, err := call.Context(ctx).Do()
 		if err != nil {
 			return nil, "", err

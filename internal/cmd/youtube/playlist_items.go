@@ -61,12 +61,7 @@ func playlistItemsListRun(ctx context.Context, a *app.App, opts *PlaylistItemsLi
 	}
 	items, next, err := cmdutil.Collect(&opts.Paging, func(token string) ([]*youtube.PlaylistItem, string, error) {
 		call := svc.PlaylistItems.List([]string{opts.Parts}).PlaylistId(opts.Playlist)
-		if opts.Paging.Max > 0 {
-			call = call.MaxResults(opts.Paging.Max)
-		}
-		if token != "" {
-			call = call.PageToken(token)
-		}
+		call = cmdutil.Paged(call, opts.Paging.Max, token)
 		resp, err := call.Context(ctx).Do()
 		if err != nil {
 			return nil, "", err

@@ -68,12 +68,7 @@ func playlistsListRun(ctx context.Context, a *app.App, opts *PlaylistsListOption
 		} else {
 			call = call.ChannelId(opts.Channel)
 		}
-		if opts.Paging.Max > 0 {
-			call = call.MaxResults(opts.Paging.Max)
-		}
-		if token != "" {
-			call = call.PageToken(token)
-		}
+		call = cmdutil.Paged(call, opts.Paging.Max, token)
 		resp, err := call.Context(ctx).Do()
 		if err != nil {
 			return nil, "", err

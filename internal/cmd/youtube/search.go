@@ -81,12 +81,7 @@ func searchRun(ctx context.Context, a *app.App, opts *SearchOptions) error {
 		if opts.Order != "" {
 			call = call.Order(opts.Order)
 		}
-		if opts.Paging.Max > 0 {
-			call = call.MaxResults(opts.Paging.Max)
-		}
-		if token != "" {
-			call = call.PageToken(token)
-		}
+		call = cmdutil.Paged(call, opts.Paging.Max, token)
 		resp, err := call.Context(ctx).Do()
 		if err != nil {
 			return nil, "", err

@@ -1,6 +1,6 @@
 // Package bench measures gog as a user meets it: each operation is a separate gog process against
 // `gog sandbox serve --latency L` (default 100ms, as if Google were 100 ms away; set GOG_BENCH_LATENCY).
-// Besides time per operation, every benchmark reports round-trips/op (requests the sandbox logged, /token
+// Besides time per operation, every benchmark reports requests/op (requests the sandbox logged, /token
 // included), the number the user pays the latency for.
 //
 //	go test -run '^$' -bench . -benchtime 10x ./bench/
@@ -121,7 +121,7 @@ func (m *machine) requests() int {
 	return len(log.Requests)
 }
 
-// bench runs gog args b.N times, one process each, and reports round-trips/op.
+// bench runs gog args b.N times, one process each, and reports requests/op.
 func bench(b *testing.B, m *machine, args ...string) {
 	m.run(m.cmd(args...)) // warm: the access token is cached from here on
 	m.requests()
@@ -130,7 +130,7 @@ func bench(b *testing.B, m *machine, args ...string) {
 		m.run(m.cmd(args...))
 	}
 	b.StopTimer()
-	b.ReportMetric(float64(m.requests())/float64(b.N), "round-trips/op")
+	b.ReportMetric(float64(m.requests())/float64(b.N), "requests/op")
 }
 
 func BenchmarkCalendarEventsDefault(b *testing.B) {
@@ -151,4 +151,17 @@ func BenchmarkVersionProcessStart(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		m.run(m.cmd("version"))
 	}
+}
+
+func BenchmarkContactsList(b *testing.B) {
+	bench(b, newMachine(b), "contacts", "list")
+}
+
+func BenchmarkYouTubeVideosChart(b *testing.B) {
+	bench(b, newMachine(b), "youtube", "videos", "list", "--chart", "mostPopular")
+}
+
+func BenchmarkCalendarCreateWithMeet(b *testing.B) {
+	bench(b, newMachine(b), "calendar", "create", "primary", "--summary", "bench", "--from", "2026-12-01T10:00:00Z",
+		"--to", "2026-12-01T11:00:00Z", "--with-meet")
 }

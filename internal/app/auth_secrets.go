@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
 	"golang.org/x/term"
 
+	"github.com/gogcli/gog/internal/config"
 	"github.com/gogcli/gog/internal/secrets"
 )
 
@@ -56,9 +58,27 @@ func (a *App) openSecrets(ctx context.Context) (secrets.Store, error) {
 		Getenv:      a.Getenv,
 		Interactive: a.Interactive(),
 		Prompt:      a.promptPassword,
-		Warn:        a.IO.ErrOut,
+		Warn:        &noteOnce{marker: filepath.Join(a.Paths.StateDir(), "keyring-fallback-noted"), w: a.IO.ErrOut},
 		Clock:       a.Clock,
 	})
+}
+
+// noteOnce passes the secret store's "no OS keyring answered, using the encrypted file" note to w the first time
+// only: on a headless machine every command falls back, and repeating the note on each one is noise in every
+// script's stderr. A marker file under the state directory remembers that it was said.
+type noteOnce struct {
+	marker string
+	w      io.Writer
+}
+
+func (n *noteOnce) Write(p []byte) (int, error) {
+	if _, err := os.Stat(n.marker); err == nil {
+		return len(p), nil
+	}
+	if err := config.WriteFileAtomic(n.marker, []byte("the keyring fallback note was shown\n"), 0o600); err != nil {
+		return n.w.Write(p) // cannot remember it: better said twice than never
+	}
+	return n.w.Write(p)
 }
 
 // promptPassword reads a password from the terminal without echo.

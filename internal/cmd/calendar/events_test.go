@@ -163,9 +163,12 @@ func TestCtrlCCancelsTheRequestInFlightAndExits130(t *testing.T) {
 	env.SB.AddFault(sandbox.Fault{PathPrefix: "/calendar/v3/calendars/", DelayMS: 60_000, Times: 1})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	// The sandbox starts waiting out the fault's delay: the request is in flight. Ctrl-C now.
-	env.SB.Clock.OnSleep = func(time.Duration) { cancel() }
+	// The sandbox starts waiting out the fault's delay: the request is in flight. Ctrl-C now, and hold the answer
+	// back until gog has given up (the fake clock's wait is instant, so without this the answer could win).
+	released := make(chan struct{})
+	env.SB.Clock.OnSleep = func(time.Duration) { cancel(); <-released }
 	r := env.RunCtx(ctx, "calendar", "events", "--timezone", "UTC")
+	close(released)
 	if r.Code != 130 {
 		t.Fatalf("exit %d, want 130; stderr %s", r.Code, r.Stderr)
 	}

@@ -65,15 +65,10 @@ func report(ctx context.Context, a *app.App, cmd *cobra.Command, err error, json
 	e := toError(ctx, a, cmd, err)
 	code := exitCodeFor(ctx, e)
 	if jsonMode {
-		obj := map[string]any{"error": map[string]any{
-			"exit_code": code,
-			"class":     string(e.Class),
-			"status":    e.Status,
-			"reason":    e.Reason,
-			"message":   e.Error(),
-			"retryable": e.Retryable,
-			"hint":      e.Hint,
-		}}
+		obj := struct {
+			Error jsonError `json:"error"`
+		}{jsonError{ExitCode: code, Class: string(e.Class), Status: e.Status, Reason: e.Reason,
+			Message: e.Error(), Retryable: e.Retryable, Hint: e.Hint}}
 		raw, _ := json.Marshal(obj)
 		fmt.Fprintln(a.IO.ErrOut, string(raw))
 		return code
@@ -87,6 +82,18 @@ func report(ctx context.Context, a *app.App, cmd *cobra.Command, err error, json
 		fmt.Fprint(a.IO.ErrOut, cmd.UsageString())
 	}
 	return code
+}
+
+// jsonError is the one JSON object a --json run writes to stderr on failure; its fields are documented in the
+// README and stable for scripts.
+type jsonError struct {
+	ExitCode  int    `json:"exit_code"`
+	Class     string `json:"class"`
+	Status    int    `json:"status"`
+	Reason    string `json:"reason"`
+	Message   string `json:"message"`
+	Retryable bool   `json:"retryable"`
+	Hint      string `json:"hint"`
 }
 
 // toError classifies err once: errors already classified keep their class; cancellation is cancellation;

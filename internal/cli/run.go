@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -128,7 +129,7 @@ func wantsJSON(a *app.App, args []string) bool {
 		if arg == "--" {
 			break
 		}
-		if arg == "--json" || arg == "-j" || arg == "--json=true" || arg == "--jq" || len(arg) > 5 && arg[:5] == "--jq=" {
+		if arg == "--json" || arg == "-j" || arg == "--json=true" || arg == "--jq" || strings.HasPrefix(arg, "--jq=") {
 			return true
 		}
 	}
